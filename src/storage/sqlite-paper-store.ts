@@ -1,0 +1,283 @@
+import type { Day } from '../core/day.js';
+import type { Paper, SourcePaper } from '../core/paper.js';
+import type {
+  DayPaper,
+  FailedRunInput,
+  IngestCounts,
+  IngestRun,
+  IngestStatus,
+  PaperStore,
+  SaveDayInput,
+} from '../core/ports.js';
+import type { Db } from './db.js';
+
+export interface PaperRow {
+  pk: number;
+  id: string;
+  title: string;
+  abstract: string;
+  authors_json: string;
+  published_at: string | null;
+  upvotes: number;
+  num_comments: number;
+  ai_summary: string | null;
+  ai_keywords_json: string | null;
+  github_repo: string | null;
+  github_stars: number | null;
+  project_page: string | null;
+  organization: string | null;
+  thumbnail: string | null;
+  listed_on: string | null;
+}
+
+interface RunRow {
+  id: number;
+  day: string;
+  status: IngestStatus;
+  started_at: string;
+  finished_at: string;
+  fetched: number;
+  new_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  skipped_count: number;
+  error_code: string | null;
+  reason: string | null;
+}
+
+/** SQL for the columns `rowToPaper` reads; `listed_on` is a comma-separated list of days. */
+export const PAPER_COLUMNS = `p.pk, p.id, p.title, p.abstract, p.authors_json, p.published_at,
+  p.upvotes, p.num_comments, p.ai_summary, p.ai_keywords_json, p.github_repo, p.github_stars,
+  p.project_page, p.organization, p.thumbnail,
+  (SELECT group_concat(day, ',') FROM (SELECT day FROM listings l WHERE l.paper_pk = p.pk ORDER BY day)) AS listed_on`;
+
+/** Turns a row selected with PAPER_COLUMNS into the domain type. */
+export function rowToPaper(row: PaperRow): Paper {
+  return {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors_json) as string[],
+    publishedAt: row.published_at,
+    upvotes: row.upvotes,
+    numComments: row.num_comments,
+    aiSummary: row.ai_summary,
+    aiKeywords: row.ai_keywords_json ? (JSON.parse(row.ai_keywords_json) as string[]) : [],
+    githubRepo: row.github_repo,
+    githubStars: row.github_stars,
+    projectPage: row.project_page,
+    organization: row.organization,
+    thumbnail: row.thumbnail,
+    listedOn: row.listed_on ? row.listed_on.split(',') : [],
+  };
+}
+
+function rowToRun(row: RunRow): IngestRun {
+  return {
+    id: row.id,
+    day: row.day,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    counts: {
+      fetched: row.fetched,
+      new: row.new_count,
+      updated: row.updated_count,
+      unchanged: row.unchanged_count,
+      skipped: row.skipped_count,
+    },
+    errorCode: row.error_code,
+    reason: row.reason,
+  };
+}
+
+/** Binds a SourcePaper; absent optional fields bind NULL, which the upsert reads as "keep". */
+function paperParams(p: SourcePaper, day: Day, now: string): Record<string, unknown> {
+  return {
+    id: p.id,
+    title: p.title,
+    abstract: p.abstract,
+    authors_json: JSON.stringify(p.authors),
+    published_at: p.publishedAt ?? null,
+    upvotes: p.upvotes,
+    num_comments: p.numComments,
+    ai_summary: p.aiSummary ?? null,
+    ai_keywords_json: p.aiKeywords ? JSON.stringify(p.aiKeywords) : null,
+    github_repo: p.githubRepo ?? null,
+    github_stars: p.githubStars ?? null,
+    project_page: p.projectPage ?? null,
+    organization: p.organization ?? null,
+    thumbnail: p.thumbnail ?? null,
+    day,
+    raw_json: p.raw,
+    now,
+  };
+}
+
+/**
+ * The SQLite paper store. Statements are prepared once; each write is one transaction, so a
+ * crash mid-day leaves the previous state whole.
+ */
+export function createSqlitePaperStore(db: Db): PaperStore {
+  const findPk = db.prepare<[string], { pk: number }>('SELECT pk FROM papers WHERE id = ?');
+  // The WHERE on DO UPDATE makes an unchanged paper a no-op (changes = 0), which is how
+  // "updated" and "unchanged" are told apart, and keeps the FTS triggers quiet on re-fetches.
+  const upsert = db.prepare(`
+    INSERT INTO papers (id, title, abstract, authors_json, published_at, upvotes, num_comments,
+      ai_summary, ai_keywords_json, github_repo, github_stars, project_page, organization,
+      thumbnail, last_listed_day, raw_json, created_at, updated_at)
+    VALUES (@id, @title, @abstract, @authors_json, @published_at, @upvotes, @num_comments,
+      @ai_summary, @ai_keywords_json, @github_repo, @github_stars, @project_page, @organization,
+      @thumbnail, @day, @raw_json, @now, @now)
+    ON CONFLICT (id) DO UPDATE SET
+      title = excluded.title,
+      abstract = excluded.abstract,
+      authors_json = excluded.authors_json,
+      published_at = coalesce(excluded.published_at, published_at),
+      upvotes = excluded.upvotes,
+      num_comments = excluded.num_comments,
+      ai_summary = coalesce(excluded.ai_summary, ai_summary),
+      ai_keywords_json = coalesce(excluded.ai_keywords_json, ai_keywords_json),
+      github_repo = coalesce(excluded.github_repo, github_repo),
+      github_stars = coalesce(excluded.github_stars, github_stars),
+      project_page = coalesce(excluded.project_page, project_page),
+      organization = coalesce(excluded.organization, organization),
+      thumbnail = coalesce(excluded.thumbnail, thumbnail),
+      last_listed_day = max(last_listed_day, excluded.last_listed_day),
+      raw_json = excluded.raw_json,
+      updated_at = excluded.updated_at
+    WHERE title IS NOT excluded.title
+      OR abstract IS NOT excluded.abstract
+      OR authors_json IS NOT excluded.authors_json
+      OR published_at IS NOT coalesce(excluded.published_at, published_at)
+      OR upvotes IS NOT excluded.upvotes
+      OR num_comments IS NOT excluded.num_comments
+      OR ai_summary IS NOT coalesce(excluded.ai_summary, ai_summary)
+      OR ai_keywords_json IS NOT coalesce(excluded.ai_keywords_json, ai_keywords_json)
+      OR github_repo IS NOT coalesce(excluded.github_repo, github_repo)
+      OR github_stars IS NOT coalesce(excluded.github_stars, github_stars)
+      OR project_page IS NOT coalesce(excluded.project_page, project_page)
+      OR organization IS NOT coalesce(excluded.organization, organization)
+      OR thumbnail IS NOT coalesce(excluded.thumbnail, thumbnail)
+      OR last_listed_day < excluded.last_listed_day`);
+  const upsertListing = db.prepare(`
+    INSERT INTO listings (day, paper_pk, position, first_seen_at)
+    VALUES (?, (SELECT pk FROM papers WHERE id = ?), ?, ?)
+    ON CONFLICT (day, paper_pk) DO UPDATE SET position = excluded.position
+    WHERE position IS NOT excluded.position`);
+  const insertRun = db.prepare(`
+    INSERT INTO ingest_runs (day, status, started_at, finished_at, fetched, new_count,
+      updated_count, unchanged_count, skipped_count, error_code, reason)
+    VALUES (@day, @status, @started_at, @finished_at, @fetched, @new, @updated, @unchanged,
+      @skipped, @error_code, @reason)`);
+  const runById = db.prepare<[number | bigint], RunRow>('SELECT * FROM ingest_runs WHERE id = ?');
+  const lastRun = db.prepare<[], RunRow>('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1');
+  const lastRunForDay = db.prepare<[string], RunRow>(
+    'SELECT * FROM ingest_runs WHERE day = ? ORDER BY id DESC LIMIT 1',
+  );
+  const failedDays = db.prepare<[string], { day: string }>(`
+    SELECT r.day FROM ingest_runs r
+    WHERE r.day >= ? AND r.id = (SELECT max(id) FROM ingest_runs x WHERE x.day = r.day)
+      AND r.status = 'failed'
+    ORDER BY r.day`);
+  const getPaper = db.prepare<[string], PaperRow>(
+    `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id = ?`,
+  );
+  const topPapers = db.prepare<[string, string, number, number], PaperRow & { day: string }>(`
+    SELECT ${PAPER_COLUMNS}, x.day AS day FROM (
+      SELECT l.paper_pk, max(l.day) AS day FROM listings l
+      WHERE l.day BETWEEN ? AND ? GROUP BY l.paper_pk
+    ) x JOIN papers p ON p.pk = x.paper_pk
+    WHERE p.upvotes >= ?
+    ORDER BY p.upvotes DESC, x.day DESC, p.id
+    LIMIT ?`);
+  const countListed = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM listings WHERE day = ?',
+  );
+  const latestListedDay = db.prepare<[string], { day: string | null }>(
+    'SELECT max(day) AS day FROM listings WHERE day <= ?',
+  );
+
+  const writeRun = (run: {
+    day: Day;
+    status: IngestStatus;
+    startedAt: Date;
+    finishedAt: Date;
+    counts: IngestCounts;
+    errorCode: string | null;
+    reason: string | null;
+  }): IngestRun => {
+    const info = insertRun.run({
+      day: run.day,
+      status: run.status,
+      started_at: run.startedAt.toISOString(),
+      finished_at: run.finishedAt.toISOString(),
+      ...run.counts,
+      error_code: run.errorCode,
+      reason: run.reason,
+    });
+    return rowToRun(runById.get(info.lastInsertRowid) as RunRow);
+  };
+
+  const saveDay = db.transaction((input: SaveDayInput): IngestRun => {
+    const now = input.finishedAt.toISOString();
+    const counts: IngestCounts = {
+      fetched: input.papers.length,
+      new: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: input.skipped,
+    };
+    input.papers.forEach((paper, position) => {
+      const existed = findPk.get(paper.id) !== undefined;
+      const info = upsert.run(paperParams(paper, input.day, now));
+      if (!existed) counts.new += 1;
+      else if (info.changes > 0) counts.updated += 1;
+      else counts.unchanged += 1;
+      upsertListing.run(input.day, paper.id, position, now);
+    });
+    return writeRun({
+      day: input.day,
+      status: input.papers.length === 0 ? 'empty' : 'ok',
+      startedAt: input.startedAt,
+      finishedAt: input.finishedAt,
+      counts,
+      errorCode: null,
+      reason: null,
+    });
+  });
+
+  return {
+    saveDay: (input) => saveDay(input),
+    recordFailedRun: (input: FailedRunInput) =>
+      writeRun({
+        day: input.day,
+        status: 'failed',
+        startedAt: input.startedAt,
+        finishedAt: input.finishedAt,
+        counts: { fetched: 0, new: 0, updated: 0, unchanged: 0, skipped: 0 },
+        errorCode: input.code,
+        reason: input.reason,
+      }),
+    lastRun: () => {
+      const row = lastRun.get();
+      return row ? rowToRun(row) : null;
+    },
+    lastRunForDay: (day) => {
+      const row = lastRunForDay.get(day);
+      return row ? rowToRun(row) : null;
+    },
+    failedDaysSince: (since) => failedDays.all(since).map((r) => r.day),
+    getPaper: (id) => {
+      const row = getPaper.get(id);
+      return row ? rowToPaper(row) : null;
+    },
+    topPapers: ({ from, to, limit, minUpvotes = 0 }): DayPaper[] =>
+      topPapers.all(from, to, minUpvotes, limit).map((row) => ({
+        paper: rowToPaper(row),
+        day: row.day,
+      })),
+    countListed: (day) => countListed.get(day)?.n ?? 0,
+    latestListedDay: (onOrBefore) => latestListedDay.get(onOrBefore)?.day ?? null,
+  };
+}
