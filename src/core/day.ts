@@ -43,14 +43,28 @@ export function isWeekend(day: Day): boolean {
   return wd === 0 || wd === 6;
 }
 
-/** "Fri 5 Dec 2025": how days are shown to people. */
-export function formatDay(day: Day): string {
+export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/**
+ * "Fri 5 Dec 2025": how days are shown to people. Fixed English names, not Intl, so the text is
+ * the same on every Node build and ICU version.
+ */
+export function formatDay(day: Day, options: { year?: boolean } = {}): string {
   const date = new Date(`${day}T00:00:00Z`);
-  return date.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const text = `${WEEKDAY_NAMES[date.getUTCDay()]} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]}`;
+  return options.year === false ? text : `${text} ${date.getUTCFullYear()}`;
 }
