@@ -9,7 +9,11 @@ import {
   ingestDays,
   todayOf,
 } from './core/ingest.js';
-import type { PaperSource, PaperStore } from './core/ports.js';
+import type { Platform } from './core/channels/channel.js';
+import type { ChannelStore, DeliveryStore } from './core/channels/channel-ports.js';
+import { type DeliveryEngine, createDeliveryEngine } from './core/delivery/delivery-engine.js';
+import type { DigestPublisher } from './core/digest/publisher.js';
+import type { PaperSearch, PaperSource, PaperStore } from './core/ports.js';
 import { renderTerminalDigest } from './formatting/terminal-digest.js';
 import { type HttpServer, createHttpServer, sendJson } from './http/http-server.js';
 import { createCronSchedule, createRunLock } from './scheduler/ingest-schedule.js';
@@ -18,7 +22,12 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { createHfDailyPapersSource } from './sources/hf/hf-daily-papers-source.js';
 import { type Db, openDatabase } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
+import { createSqliteChannelStore } from './storage/sqlite-channel-store.js';
+import { createSqliteDeliveryStore } from './storage/sqlite-delivery-store.js';
+import { createSqliteInteractionState } from './storage/sqlite-interaction-state.js';
+import { createSqlitePaperSearch } from './storage/sqlite-paper-search.js';
 import { createSqlitePaperStore } from './storage/sqlite-paper-store.js';
+import type { CommandDeps } from '../commands/command.js';
 
 export const VERSION: string = packageJson.version;
 export const USER_AGENT = `Paperboy/${VERSION} (research-paper digest bot for Discord and Slack; node ${process.versions.node})`;
@@ -32,7 +41,12 @@ export interface AppOverrides {
   /** Where preview mode prints digests (default: process.stdout). */
   output?: { write(text: string): unknown };
   random?: () => number;
+  /** Digest publishers by platform (tests; the platform adapters add theirs). */
+  publishers?: ReadonlyMap<Platform, DigestPublisher>;
 }
+
+/** A day fetched this recently is not fetched again right before its digest is built. */
+const FRESH_ENOUGH_MS = 15 * 60_000;
 
 export interface App {
   readonly config: Config;
@@ -40,6 +54,12 @@ export interface App {
   readonly db: Db;
   readonly store: PaperStore;
   readonly source: PaperSource;
+  readonly search: PaperSearch;
+  readonly channels: ChannelStore;
+  readonly deliveries: DeliveryStore;
+  readonly delivery: DeliveryEngine;
+  /** What slash-command handlers use. */
+  readonly commandDeps: CommandDeps;
   readonly clock: Clock;
   readonly http: HttpServer;
   /** Ingests the given days (default: today and the look-back window, plus failed days). */
@@ -60,7 +80,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const db = openDatabase(config.dbPath);
   const applied = migrate(db);
   if (applied.length > 0) {
-    logger.info('database migrated', { dbPath: config.dbPath, versions: applied.map((m) => m.version) });
+    logger.info('database migrated', {
+      dbPath: config.dbPath,
+      versions: applied.map((m) => m.version),
+    });
   }
   const store = createSqlitePaperStore(db);
   const source = createHfDailyPapersSource({
@@ -76,6 +99,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(overrides.random ? { random: overrides.random } : {}),
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   });
+  const search = createSqlitePaperSearch(db);
+  const channels = createSqliteChannelStore(db);
+  const deliveries = createSqliteDeliveryStore(db);
+  const publishers = overrides.publishers ?? new Map<Platform, DigestPublisher>();
   const http = createHttpServer({ ...config.http, logger: logger.child({ component: 'http' }) });
   const lock = createRunLock();
   let stopped = false;
@@ -94,7 +121,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       return 'No papers stored yet. The first ingest fills the store; check `paperboy status` if this persists.\n';
     }
     const top = store.topPapers({ from: day, to: day, limit: config.preview.top });
-    return renderTerminalDigest({ day, papers: top.map((t) => t.paper), total: store.countListed(day) });
+    return renderTerminalDigest({
+      day,
+      papers: top.map((t) => t.paper),
+      total: store.countListed(day),
+    });
   };
 
   /** Preview mode: print the digest whenever a newer day shows up. */
@@ -108,8 +139,41 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const scheduledIngest = async (signal: AbortSignal): Promise<void> => {
     const summary = await ingest(undefined, { signal });
     logger.info('ingest finished', { summary: formatIngestSummary(summary) });
-    if (!signal.aborted) printPreviewIfNew();
+    if (!signal.aborted && publishers.size === 0) printPreviewIfNew();
   };
+
+  const refreshDay = async (day: Day): Promise<void> => {
+    const last = store.lastRunForDay(day);
+    if (last && clock.now().getTime() - new Date(last.finishedAt).getTime() < FRESH_ENOUGH_MS)
+      return;
+    await ingest([day]);
+  };
+
+  const delivery = createDeliveryEngine({
+    channels,
+    deliveries,
+    papers: store,
+    publishers,
+    refreshDay,
+    clock,
+    sleep: overrides.sleep ?? realSleep,
+    logger: logger.child({ component: 'delivery' }),
+    options: config.delivery,
+  });
+
+  const deliverySchedule = createCronSchedule({
+    name: 'delivery',
+    cron: '* * * * *',
+    timezone: 'UTC',
+    lock: createRunLock(),
+    logger,
+    job: async () => {
+      const report = await delivery.tick();
+      if (report.created + report.missed + report.sent + report.failed > 0) {
+        logger.info('delivery tick', { ...report });
+      }
+    },
+  });
 
   const schedule = createCronSchedule({
     name: 'ingest',
@@ -141,7 +205,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         counts: last.counts,
         ...(last.status === 'failed' ? { errorCode: last.errorCode, reason: last.reason } : {}),
       },
-      mode: 'preview',
+      mode: publishers.size > 0 ? [...publishers.keys()].join('+') : 'preview',
     });
   });
 
@@ -151,19 +215,33 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     db,
     store,
     source,
+    search,
+    channels,
+    deliveries,
+    delivery,
+    commandDeps: {
+      papers: store,
+      search,
+      channels,
+      deliveries,
+      state: createSqliteInteractionState(db),
+      clock,
+    },
     clock,
     http,
     ingest,
     previewDigest,
     start: async () => {
       const port = await http.listen();
-      logger.info('paperboy started', { port, mode: 'preview', dbPath: config.dbPath });
+      const mode = publishers.size > 0 ? [...publishers.keys()].join('+') : 'preview';
+      logger.info('paperboy started', { port, mode, dbPath: config.dbPath });
       schedule.start();
+      if (publishers.size > 0) deliverySchedule.start();
       if (config.ingest.onStart) {
         void lock
           .runExclusive(scheduledIngest)
           .catch((error: unknown) => logger.error('start-up ingest failed', { error }));
-      } else {
+      } else if (publishers.size === 0) {
         printPreviewIfNew();
       }
       return { port };
@@ -171,6 +249,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await deliverySchedule.stop();
       await schedule.stop();
       await http.close();
       db.close();

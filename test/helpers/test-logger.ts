@@ -25,4 +25,3 @@ export function createTestLogger(): Logger & { lines: CapturedLine[] } {
   };
   return Object.assign(make({}), { lines });
 }
-
