@@ -26,11 +26,9 @@ export function buildDigestView(input: {
         ? `No papers${matching} (${selection.listed} listed)`
         : `${n} of ${selection.listed} paper${selection.listed === 1 ? '' : 's'}${matching}`,
     topics: everything ? ['everything', ...topics] : topics,
-    entries: selection.included.map(({ paper, matchedTopics }) =>
-      toPaperCard(paper, {
-        matchedTopics: matchedTopics.length > 0 ? matchedTopics : ['everything'],
-      }),
-    ),
+    // Entries of the full digest that match no topic carry no label: "everything" on every
+    // entry would be noise.
+    entries: selection.included.map(({ paper, matchedTopics }) => toPaperCard(paper, { matchedTopics })),
     ...(input.emptyReason ? { emptyReason: input.emptyReason } : {}),
     footer: DIGEST_FOOTER,
   };

@@ -28,7 +28,7 @@ export interface PaperCard {
   thumbnail?: string;
   /** The Daily Papers days it was listed on. */
   listedOn: Day[];
-  /** The channel topics this paper matched ("everything" for the full digest). */
+  /** The channel topics this paper matched; empty in the full digest when it matched none. */
   matchedTopics: string[];
 }
 
