@@ -39,7 +39,12 @@ describe('delivery engine', () => {
     const engine = world.boot();
     expect((await engine.tick()).created).toBe(0);
     world.clock.set('2025-12-08T10:00:00Z');
-    world.subscribe(discordChannel('late'), { time: '09:30', timezone: 'UTC' }, [], world.clock.now());
+    world.subscribe(
+      discordChannel('late'),
+      { time: '09:30', timezone: 'UTC' },
+      [],
+      world.clock.now(),
+    );
     await engine.tick();
     expect(world.fake.messagesTo(discordChannel('a'))).toHaveLength(3);
     expect(world.fake.messagesTo(discordChannel('late'))).toHaveLength(0);
