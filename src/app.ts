@@ -12,13 +12,14 @@ import {
 import type { Platform } from './core/channels/channel.js';
 import type { ChannelStore, DeliveryStore } from './core/channels/channel-ports.js';
 import { type DeliveryEngine, createDeliveryEngine } from './core/delivery/delivery-engine.js';
-import type { DigestPublisher } from './core/digest/publisher.js';
+import type { DigestPublisher, PlatformAdapter } from './core/digest/publisher.js';
 import type { PaperSearch, PaperSource, PaperStore } from './core/ports.js';
 import { renderTerminalDigest } from './formatting/terminal-digest.js';
 import { type HttpServer, createHttpServer, sendJson } from './http/http-server.js';
 import { createCronSchedule, createRunLock } from './scheduler/ingest-schedule.js';
 import { type Clock, type Sleep, realSleep, systemClock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { createSlackAdapter } from './platforms/slack/index.js';
 import { createHfDailyPapersSource } from './sources/hf/hf-daily-papers-source.js';
 import { type Db, openDatabase } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
@@ -102,8 +103,33 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const search = createSqlitePaperSearch(db);
   const channels = createSqliteChannelStore(db);
   const deliveries = createSqliteDeliveryStore(db);
-  const publishers = overrides.publishers ?? new Map<Platform, DigestPublisher>();
+  const commandDeps: CommandDeps = {
+    papers: store,
+    search,
+    channels,
+    deliveries,
+    state: createSqliteInteractionState(db),
+    clock,
+  };
+  const publishers = new Map<Platform, DigestPublisher>(overrides.publishers ?? []);
+  const adapters: PlatformAdapter[] = [];
   const http = createHttpServer({ ...config.http, logger: logger.child({ component: 'http' }) });
+  if (config.slack.botToken) {
+    const slack = createSlackAdapter({
+      config: config.slack,
+      http,
+      commandDeps,
+      logger: logger.child({ component: 'slack' }),
+    });
+    adapters.push(slack);
+    publishers.set('slack', slack.publisher);
+  }
+  const mode = (): string =>
+    adapters.length > 0
+      ? adapters.map((a) => `${a.platform}:${a.mode}`).join('+')
+      : publishers.size > 0
+        ? [...publishers.keys()].join('+')
+        : 'preview';
   const lock = createRunLock();
   let stopped = false;
   let lastPreviewDay: Day | null = null;
@@ -205,7 +231,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         counts: last.counts,
         ...(last.status === 'failed' ? { errorCode: last.errorCode, reason: last.reason } : {}),
       },
-      mode: publishers.size > 0 ? [...publishers.keys()].join('+') : 'preview',
+      mode: mode(),
     });
   });
 
@@ -219,22 +245,16 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     channels,
     deliveries,
     delivery,
-    commandDeps: {
-      papers: store,
-      search,
-      channels,
-      deliveries,
-      state: createSqliteInteractionState(db),
-      clock,
-    },
+    commandDeps,
     clock,
     http,
     ingest,
     previewDigest,
     start: async () => {
+      // Adapters first: HTTP routes answer 503 until their adapter has started.
+      for (const adapter of adapters) await adapter.start();
       const port = await http.listen();
-      const mode = publishers.size > 0 ? [...publishers.keys()].join('+') : 'preview';
-      logger.info('paperboy started', { port, mode, dbPath: config.dbPath });
+      logger.info('paperboy started', { port, mode: mode(), dbPath: config.dbPath });
       schedule.start();
       if (publishers.size > 0) deliverySchedule.start();
       if (config.ingest.onStart) {
@@ -251,6 +271,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       stopped = true;
       await deliverySchedule.stop();
       await schedule.stop();
+      for (const adapter of adapters) await adapter.stop();
       await http.close();
       db.close();
       logger.info('paperboy stopped');

@@ -6,6 +6,7 @@ import { createLogger } from '../shared/logger.js';
 import { type CliIo, EXIT, type WithApp } from './cli-io.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerSearchCommand } from './search-command.js';
+import { registerSlackCommands } from './slack-command.js';
 import { registerStatusAndDigestCommands } from './status-command.js';
 
 /**
@@ -15,7 +16,9 @@ import { registerStatusAndDigestCommands } from './status-command.js';
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('paperboy')
-    .description("Paperboy brings the day's research papers (Hugging Face Daily Papers) to Discord and Slack.")
+    .description(
+      "Paperboy brings the day's research papers (Hugging Face Daily Papers) to Discord and Slack.",
+    )
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run `paperboy --help` for the commands)')
     .exitOverride()
@@ -41,10 +44,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('start')
-    .description('Run the bot: migrations, the ingest schedule, the HTTP server (GET /healthz) and, with no platform configured, preview mode that prints digests here.')
+    .description(
+      'Run the bot: migrations, the ingest schedule, the HTTP server (GET /healthz) and, with no platform configured, preview mode that prints digests here.',
+    )
     .action(async () => {
       const config = loadConfig(io.env);
-      const logger = io.overrides?.logger ?? createLogger({ ...config.log, destination: io.stderr });
+      const logger =
+        io.overrides?.logger ?? createLogger({ ...config.log, destination: io.stderr });
       const app = createApp(config, { ...io.overrides, logger });
       try {
         await app.start();
@@ -60,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerIngestCommand(program, io, withApp);
   registerSearchCommand(program, io, withApp);
   registerStatusAndDigestCommands(program, io, withApp);
+  registerSlackCommands(program, io, withApp);
 
   program
     .command('migrate')
@@ -79,7 +86,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof UserFacingError || (error instanceof AppError && error.code === 'config.invalid')) {
+    if (
+      error instanceof UserFacingError ||
+      (error instanceof AppError && error.code === 'config.invalid')
+    ) {
       io.stderr.write(`${error.message}\n`);
       return EXIT.usage;
     }

@@ -23,7 +23,10 @@ describe('the bot (preview mode)', () => {
 
   beforeEach(async () => {
     hf = await startFakeHfApi({
-      days: { '2025-12-01': loadHfFixture('day-2025-12-01'), '2025-12-02': loadHfFixture('day-2025-12-02') },
+      days: {
+        '2025-12-01': loadHfFixture('day-2025-12-01'),
+        '2025-12-02': loadHfFixture('day-2025-12-02'),
+      },
     });
     printed = '';
   });
@@ -33,12 +36,15 @@ describe('the bot (preview mode)', () => {
   });
 
   const boot = (env: Record<string, string> = {}) => {
-    app = createApp(makeTestConfig({ HF_API_BASE_URL: hf.baseUrl, INGEST_LOOKBACK_DAYS: '2', ...env }), {
-      clock: createManualClock('2025-12-03T08:00:00Z'),
-      logger,
-      sleep: async () => {},
-      output: { write: (text: string) => (printed += text) },
-    });
+    app = createApp(
+      makeTestConfig({ HF_API_BASE_URL: hf.baseUrl, INGEST_LOOKBACK_DAYS: '2', ...env }),
+      {
+        clock: createManualClock('2025-12-03T08:00:00Z'),
+        logger,
+        sleep: async () => {},
+        output: { write: (text: string) => (printed += text) },
+      },
+    );
     return app;
   };
 
@@ -46,7 +52,12 @@ describe('the bot (preview mode)', () => {
     const bot = boot();
     const { port } = await bot.start();
     const before = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
-    expect(before).toMatchObject({ status: 'ok', store: { ok: true, papers: 0 }, lastIngest: null, mode: 'preview' });
+    expect(before).toMatchObject({
+      status: 'ok',
+      store: { ok: true, papers: 0 },
+      lastIngest: null,
+      mode: 'preview',
+    });
     await bot.ingest(['2025-12-01', '2025-12-02']);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
@@ -64,7 +75,9 @@ describe('the bot (preview mode)', () => {
     const { port } = await bot.start();
     hf.failNext(3, { status: 502 });
     await bot.ingest(['2025-12-02']);
-    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { lastIngest: unknown };
+    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+      lastIngest: unknown;
+    };
     expect(body.lastIngest).toMatchObject({
       status: 'failed',
       errorCode: 'source.http_error',
@@ -78,7 +91,9 @@ describe('the bot (preview mode)', () => {
     for (let i = 0; i < 200 && !printed.includes('Paperboy digest'); i += 1) {
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect(printed).toContain('Paperboy digest · Hugging Face Daily Papers of Tue 2 Dec 2025 · top 3 of 12');
+    expect(printed).toContain(
+      'Paperboy digest · Hugging Face Daily Papers of Tue 2 Dec 2025 · top 3 of 12',
+    );
     expect(printed).toContain('https://huggingface.co/papers/');
     expect(printed).toContain('arXiv https://arxiv.org/abs/');
     expect(printed.match(/^\s*\d+\. /gm)).toHaveLength(3);
