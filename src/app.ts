@@ -19,6 +19,7 @@ import { type HttpServer, createHttpServer, sendJson } from './http/http-server.
 import { createCronSchedule, createRunLock } from './scheduler/ingest-schedule.js';
 import { type Clock, type Sleep, realSleep, systemClock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { type DiscordAdapterOptions, createDiscordAdapter } from './platforms/discord/index.js';
 import { createSlackAdapter } from './platforms/slack/index.js';
 import { createHfDailyPapersSource } from './sources/hf/hf-daily-papers-source.js';
 import { type Db, openDatabase } from './storage/db.js';
@@ -42,6 +43,8 @@ export interface AppOverrides {
   /** Where preview mode prints digests (default: process.stdout). */
   output?: { write(text: string): unknown };
   random?: () => number;
+  /** Discord adapter tuning (tests: tiny REST timeouts and offsets). */
+  discord?: Partial<DiscordAdapterOptions>;
   /** Digest publishers by platform (tests; the platform adapters add theirs). */
   publishers?: ReadonlyMap<Platform, DigestPublisher>;
 }
@@ -114,6 +117,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const publishers = new Map<Platform, DigestPublisher>(overrides.publishers ?? []);
   const adapters: PlatformAdapter[] = [];
   const http = createHttpServer({ ...config.http, logger: logger.child({ component: 'http' }) });
+  if (config.discord.token) {
+    const discord = createDiscordAdapter({
+      config: config.discord,
+      http,
+      commandDeps,
+      clock,
+      logger: logger.child({ component: 'discord' }),
+      ...(overrides.discord ? { options: overrides.discord } : {}),
+    });
+    adapters.push(discord);
+    publishers.set('discord', discord.publisher);
+  }
   if (config.slack.botToken) {
     const slack = createSlackAdapter({
       config: config.slack,

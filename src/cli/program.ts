@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load-config.js';
 import { AppError, UserFacingError, describeError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { type CliIo, EXIT, type WithApp } from './cli-io.js';
+import { registerDiscordCommands } from './discord-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerSearchCommand } from './search-command.js';
 import { registerSlackCommands } from './slack-command.js';
@@ -66,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerIngestCommand(program, io, withApp);
   registerSearchCommand(program, io, withApp);
   registerStatusAndDigestCommands(program, io, withApp);
+  registerDiscordCommands(program, io, withApp);
   registerSlackCommands(program, io, withApp);
 
   program
