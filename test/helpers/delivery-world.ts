@@ -7,7 +7,8 @@ import {
 } from '../../src/core/delivery/delivery-engine.js';
 import type { Day } from '../../src/core/day.js';
 import type { SourcePaper } from '../../src/core/paper.js';
-import { createManualClock } from '../../src/shared/clock.js';
+import type { DigestPublisher } from '../../src/core/digest/publisher.js';
+import { type ManualClock, createManualClock } from '../../src/shared/clock.js';
 import { createSqliteChannelStore } from '../../src/storage/sqlite-channel-store.js';
 import { createSqliteDeliveryStore } from '../../src/storage/sqlite-delivery-store.js';
 import { createSqlitePaperStore } from '../../src/storage/sqlite-paper-store.js';
@@ -16,7 +17,7 @@ import { openTestDb } from './papers.js';
 import { createTestLogger } from './test-logger.js';
 
 /** Wraps every method so that, once the "process" is dead, any call throws like a killed process. */
-function killable<T extends object>(target: T, isDead: () => boolean): T {
+export function killable<T extends object>(target: T, isDead: () => boolean): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver) as unknown;
@@ -33,7 +34,14 @@ function killable<T extends object>(target: T, isDead: () => boolean): T {
  * A whole delivery world over one real SQLite database: stores, a manual clock, a fake platform,
  * and `boot()` to start (or restart after a simulated kill) the engine, as a fresh process would.
  */
-export function createDeliveryWorld(start: string, options: Partial<DeliveryOptions> = {}) {
+export function createDeliveryWorld(
+  start: string,
+  options: Partial<DeliveryOptions> = {},
+  setup: {
+    /** A real platform publisher, made fresh on every boot (as a restarted process would). */
+    publisher?: (clock: ManualClock) => DigestPublisher;
+  } = {},
+) {
   const db = openTestDb();
   const clock = createManualClock(start);
   const logger = createTestLogger();
@@ -46,11 +54,12 @@ export function createDeliveryWorld(start: string, options: Partial<DeliveryOpti
 
   const boot = () => {
     dead = false;
+    const publisher = setup.publisher?.(clock) ?? fake.publisher;
     return createDeliveryEngine({
       channels: killable(createSqliteChannelStore(db), () => dead),
       deliveries: killable(createSqliteDeliveryStore(db), () => dead),
       papers: killable(createSqlitePaperStore(db), () => dead),
-      publishers: new Map([['discord', fake.publisher]]),
+      publishers: new Map([[publisher.platform, publisher]]),
       refreshDay: async (day) => {
         refreshed.push(day);
       },
@@ -75,6 +84,10 @@ export function createDeliveryWorld(start: string, options: Partial<DeliveryOpti
     channels: channelsRaw,
     deliveries: createSqliteDeliveryStore(db),
     boot,
+    /** From now on every store call throws: the process died. */
+    kill: () => {
+      dead = true;
+    },
     /** Lists papers on a day (an ok ingest run). */
     listDay: (day: Day, list: SourcePaper[]) =>
       papers.saveDay({
