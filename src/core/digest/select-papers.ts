@@ -1,5 +1,6 @@
 import type { Paper } from '../paper.js';
-import { type TokenizedDoc, matchesQuery, tokenizeDoc } from '../query/match-query.js';
+import { type DocIndex, indexDocs, matchingDocs } from '../query/match-index.js';
+import { type TokenizedDoc, tokenizeDoc } from '../query/match-query.js';
 import { parseQuery } from '../query/parse-query.js';
 import type { Query } from '../query/query.js';
 
@@ -54,6 +55,37 @@ export function prepareCandidates(papers: Paper[]): Candidate[] {
     }));
 }
 
+/**
+ * Which candidates each topic matches, computed once per (day's candidates, query) with an
+ * inverted index, so 10 000 channels sharing topics cost one match per distinct topic, not one
+ * per channel. Kept beside the candidate list and dropped with it.
+ */
+const matchMemo = new WeakMap<Candidate[], { index: DocIndex; byQuery: Map<Query, Uint8Array> }>();
+
+function topicMatches(candidates: Candidate[], query: Query): Uint8Array {
+  let memo = matchMemo.get(candidates);
+  if (!memo) {
+    memo = { index: indexDocs(candidates.map((c) => c.doc)), byQuery: new Map() };
+    matchMemo.set(candidates, memo);
+  }
+  let hits = memo.byQuery.get(query);
+  if (!hits) {
+    hits = new Uint8Array(candidates.length);
+    for (const i of matchingDocs(query, memo.index)) hits[i] = 1;
+    memo.byQuery.set(query, hits);
+  }
+  return hits;
+}
+
+/** The labels of the topics candidate `i` matches. */
+function matchedAt(i: number, topics: CompiledTopic[], hits: Uint8Array[]): string[] {
+  const out: string[] = [];
+  topics.forEach((t, k) => {
+    if (hits[k]?.[i]) out.push(t.label);
+  });
+  return out;
+}
+
 /** Parses topics, sharing one parse per distinct text across many channels. Bad topics are dropped. */
 export function createTopicCompiler(): (queries: string[]) => CompiledTopic[] {
   const cache = new Map<string, Query | null>();
@@ -68,9 +100,8 @@ export function createTopicCompiler(): (queries: string[]) => CompiledTopic[] {
     });
 }
 
-/** Decides one paper; `rank` is its place among eligible papers not yet posted. */
-function decide(c: Candidate, rules: SelectionRules): Decision | 'eligible' {
-  const matched = rules.topics.filter((t) => matchesQuery(t.query, c.doc)).map((t) => t.label);
+/** Decides one paper given the topics it matched. */
+function decide(c: Candidate, matched: string[], rules: SelectionRules): Decision | 'eligible' {
   if (!rules.everything && matched.length === 0) return { kind: 'no_topic_match' };
   if (c.paper.upvotes < rules.minUpvotes) {
     return { kind: 'below_min_upvotes', upvotes: c.paper.upvotes, minUpvotes: rules.minUpvotes };
@@ -85,16 +116,16 @@ function decide(c: Candidate, rules: SelectionRules): Decision | 'eligible' {
  */
 export function selectPapers(candidates: Candidate[], rules: SelectionRules): Selection {
   const included: Selection['included'] = [];
+  const hits = rules.topics.map((t) => topicMatches(candidates, t.query));
   let eligible = 0;
-  for (const c of candidates) {
-    const matchedTopics = rules.topics
-      .filter((t) => matchesQuery(t.query, c.doc))
-      .map((t) => t.label);
-    if (!rules.everything && matchedTopics.length === 0) continue;
-    if (c.paper.upvotes < rules.minUpvotes) continue;
+  // Hot loop (10 000 channels × a day's papers per tick): no allocation until a paper is taken.
+  for (let i = 0; i < candidates.length; i += 1) {
+    if (!rules.everything && !hits.some((h) => h[i] === 1)) continue;
+    const paper = (candidates[i] as Candidate).paper;
+    if (paper.upvotes < rules.minUpvotes) continue;
     eligible += 1;
-    if (rules.alreadyPosted.has(c.paper.id)) continue;
-    if (included.length < rules.top) included.push({ paper: c.paper, matchedTopics });
+    if (included.length >= rules.top || rules.alreadyPosted.has(paper.id)) continue;
+    included.push({ paper, matchedTopics: matchedAt(i, rules.topics, hits) });
   }
   return { included, eligible, listed: candidates.length };
 }
@@ -105,16 +136,15 @@ export function explainPaper(
   paperId: string,
   rules: SelectionRules,
 ): Decision | null {
+  const hits = rules.topics.map((t) => topicMatches(candidates, t.query));
   let rank = 0;
-  for (const c of candidates) {
-    const d = decide(c, rules);
+  for (const [i, c] of candidates.entries()) {
+    const matchedTopics = matchedAt(i, rules.topics, hits);
+    const d = decide(c, matchedTopics, rules);
     if (d === 'eligible') rank += 1;
     if (c.paper.id !== paperId) continue;
     if (d !== 'eligible') return d;
     if (rank > rules.top) return { kind: 'beyond_top', rank, top: rules.top };
-    const matchedTopics = rules.topics
-      .filter((t) => matchesQuery(t.query, c.doc))
-      .map((t) => t.label);
     return { kind: 'included', rank, matchedTopics };
   }
   return null;
