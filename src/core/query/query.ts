@@ -11,7 +11,9 @@
  * lower case), so the tree can be compiled to FTS5 or matched in memory with the same result.
  */
 export type Term =
+  /** One index token (`tokenize(text)` is `[text]`); `prefix`: any token starting with it. */
   | { kind: 'word'; text: string; prefix: boolean }
+  /** Two or more index tokens at consecutive positions within one field. */
   | { kind: 'phrase'; words: string[] };
 
 export interface Query {
