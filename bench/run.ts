@@ -4,7 +4,8 @@
  * Sections, each in its own file so more can be added (digest planning, ...):
  * - ingest-search.ts: ingest a synthetic corpus through the real store, then time the search
  *   query mix and measure its agreement with the exact full-ranking plan;
- * - topic-match.ts: match many topic subscriptions in memory against one day's papers.
+ * - topic-match.ts: match many topic subscriptions in memory against one day's papers;
+ * - plan-digests.ts: plan (and deliver, to an instant publisher) 10 000 channels' digests.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import {
   type SearchBenchResult,
 } from './ingest-search.js';
 import { formatTable, peakRssMb } from './report.js';
+import { benchPlanDigests } from './plan-digests.js';
 import { benchTopicMatch } from './topic-match.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +46,7 @@ function parseSizes(text: string | undefined): number[] {
   return sizes;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { sizes } = parseArgs(process.argv.slice(2));
   const vocab = loadVocabulary(REPO_ROOT);
   const sqlite = (
@@ -134,7 +136,19 @@ function main(): void {
       `matchesQuery per pair ${Math.round(topics.matchMs)} ms, indexDocs + matchingDocs ${Math.round(topics.indexMs)} ms ` +
       `(+ ${Math.round(topics.tokenizeMs)} ms tokenizing the papers)`,
   );
+
+  const plan = await benchPlanDigests(vocab, {
+    channels: 10_000,
+    topicsPerChannel: 3,
+    papers: 300,
+  });
+  console.log(
+    `\nDigest planning (target ≤ 1 s): ${plan.channels} channels × ${plan.topicsPerChannel} topics (${plan.distinctTopics} distinct), ${plan.papers}-paper day:` +
+      ` plan ${Math.round(plan.planMs)} ms (selection + digest view for every channel),` +
+      ` split into messages ${Math.round(plan.splitMs)} ms;` +
+      ` one full delivery tick (due rows, plan, SQLite writes, render, post to an instant publisher) ${Math.round(plan.tickMs)} ms for ${plan.delivered} digests`,
+  );
   console.log(`\nPeak RSS: ${Math.round(peakRssMb())} MB`);
 }
 
-main();
+await main();

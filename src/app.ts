@@ -149,12 +149,16 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let stopped = false;
   let lastPreviewDay: Day | null = null;
 
-  const ingest: App['ingest'] = (days, options) =>
-    ingestDays(
+  const ingest: App['ingest'] = async (days, options) => {
+    const summary = await ingestDays(
       { source, store, clock, logger: logger.child({ component: 'ingest' }) },
       days ?? defaultIngestDays(todayOf(clock), config.ingest.lookbackDays, store),
       options,
     );
+    // Rebuild the search ranking cache now, so the first search after an ingest stays fast.
+    if (summary.new + summary.updated > 0) search.warm();
+    return summary;
+  };
 
   const previewDigest = (): string => {
     const day = store.latestListedDay(dayOf(clock.now()));

@@ -16,5 +16,7 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB page cache (the default is 2 MiB): the FTS index and the papers table stay hot.
+  db.pragma('cache_size = -65536');
   return db;
 }

@@ -114,12 +114,58 @@ function paperParams(p: SourcePaper, day: Day, now: string): Record<string, unkn
   };
 }
 
+/** The indexed columns of a stored paper. */
+interface IndexedRow {
+  pk: number;
+  title: string;
+  abstract: string;
+  ai_summary: string | null;
+  ai_keywords_json: string | null;
+  authors_json: string;
+}
+
+/** The text of the five FTS columns. */
+interface IndexedText {
+  title: string;
+  abstract: string;
+  aiSummary: string;
+  keywords: string;
+  authors: string;
+}
+
+/**
+ * The FTS text of a paper after an upsert: the incoming paper's fields, where an absent optional
+ * field keeps the stored one (the same rule as the upsert), or the stored row alone.
+ */
+function indexedText(paper: SourcePaper | null, stored: IndexedRow | null): IndexedText {
+  const storedKeywords = stored?.ai_keywords_json
+    ? (JSON.parse(stored.ai_keywords_json) as string[])
+    : [];
+  const storedAuthors = stored ? (JSON.parse(stored.authors_json) as string[]) : [];
+  return {
+    title: paper?.title ?? stored?.title ?? '',
+    abstract: paper?.abstract ?? stored?.abstract ?? '',
+    aiSummary: paper?.aiSummary ?? stored?.ai_summary ?? '',
+    keywords: (paper?.aiKeywords ?? storedKeywords).join(' ; '),
+    authors: (paper?.authors ?? storedAuthors).join(' ; '),
+  };
+}
+
+const sameText = (a: IndexedText, b: IndexedText): boolean =>
+  a.title === b.title &&
+  a.abstract === b.abstract &&
+  a.aiSummary === b.aiSummary &&
+  a.keywords === b.keywords &&
+  a.authors === b.authors;
+
 /**
  * The SQLite paper store. Statements are prepared once; each write is one transaction, so a
  * crash mid-day leaves the previous state whole.
  */
 export function createSqlitePaperStore(db: Db): PaperStore {
-  const findPk = db.prepare<[string], { pk: number }>('SELECT pk FROM papers WHERE id = ?');
+  const findIndexed = db.prepare<[string], IndexedRow>(
+    'SELECT pk, title, abstract, ai_summary, ai_keywords_json, authors_json FROM papers WHERE id = ?',
+  );
   // The WHERE on DO UPDATE makes an unchanged paper a no-op (changes = 0), which is how
   // "updated" and "unchanged" are told apart, and keeps the FTS triggers quiet on re-fetches.
   const upsert = db.prepare(`
@@ -160,6 +206,14 @@ export function createSqlitePaperStore(db: Db): PaperStore {
       OR organization IS NOT coalesce(excluded.organization, organization)
       OR thumbnail IS NOT coalesce(excluded.thumbnail, thumbnail)
       OR last_listed_day < excluded.last_listed_day`);
+  // The full-text index is kept here, in the day's transaction; see migration 001 for why.
+  const ftsInsert = db.prepare(`
+    INSERT INTO papers_fts (rowid, title, abstract, ai_summary, keywords, authors)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const ftsDelete = db.prepare('DELETE FROM papers_fts WHERE rowid = ?');
+  const index = (pk: number | bigint, text: IndexedText): void => {
+    ftsInsert.run(pk, text.title, text.abstract, text.aiSummary, text.keywords, text.authors);
+  };
   const upsertListing = db.prepare(`
     INSERT INTO listings (day, paper_pk, position, first_seen_at)
     VALUES (?, (SELECT pk FROM papers WHERE id = ?), ?, ?)
@@ -229,11 +283,19 @@ export function createSqlitePaperStore(db: Db): PaperStore {
       skipped: input.skipped,
     };
     input.papers.forEach((paper, position) => {
-      const existed = findPk.get(paper.id) !== undefined;
+      const stored = findIndexed.get(paper.id);
       const info = upsert.run(paperParams(paper, input.day, now));
-      if (!existed) counts.new += 1;
-      else if (info.changes > 0) counts.updated += 1;
-      else counts.unchanged += 1;
+      if (!stored) {
+        counts.new += 1;
+        index(info.lastInsertRowid, indexedText(paper, null));
+      } else if (info.changes > 0) {
+        counts.updated += 1;
+        const after = indexedText(paper, stored);
+        if (!sameText(indexedText(null, stored), after)) {
+          ftsDelete.run(stored.pk);
+          index(stored.pk, after);
+        }
+      } else counts.unchanged += 1;
       upsertListing.run(input.day, paper.id, position, now);
     });
     return writeRun({
