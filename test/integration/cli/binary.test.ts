@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +24,16 @@ describe('the built paperboy binary', () => {
     }
   });
 
-  it('starts, answers /healthz, and shuts down cleanly on SIGTERM', async () => {
+  it('`npm start` (the package.json start script) starts the bot, which answers /healthz and shuts down cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperboy-bin-'));
     let child: ChildProcess | undefined;
     try {
-      child = spawn(process.execPath, ['bin/paperboy.js', 'start'], {
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      };
+      const [command, ...args] = pkg.scripts.start.split(' ');
+      expect(command).toBe('node');
+      child = spawn(process.execPath, args, {
         cwd: REPO_ROOT,
         env: {
           PATH: process.env.PATH ?? '',
