@@ -163,7 +163,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const previewDigest = (): string => {
     const day = store.latestListedDay(dayOf(clock.now()));
     if (!day) {
-      return 'No papers stored yet. The first ingest fills the store; check `paperboy status` if this persists.\n';
+      const last = store.lastRun();
+      const next = `Paperboy retries on its schedule (${config.ingest.cron}, ${config.ingest.timezone}); \`paperboy ingest\` retries now.`;
+      if (last?.status === 'failed') {
+        return `No papers stored yet: fetching from Hugging Face failed (${last.reason ?? 'unknown error'}). ${next}\n`;
+      }
+      if (last)
+        return `No papers stored yet: Hugging Face listed none for the days fetched so far. ${next}\n`;
+      return 'No papers stored yet. The first ingest fills the store; `paperboy status` shows how it went.\n';
     }
     const top = store.topPapers({ from: day, to: day, limit: config.preview.top });
     return renderTerminalDigest({

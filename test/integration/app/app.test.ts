@@ -99,8 +99,15 @@ describe('the bot (preview mode)', () => {
     expect(printed.match(/^\s*\d+\. /gm)).toHaveLength(3);
   });
 
-  it('says what to do when nothing is stored yet', () => {
-    expect(boot().previewDigest()).toContain('No papers stored yet');
+  it('says what to do when nothing is stored yet, and why when fetching failed', async () => {
+    const bot = boot();
+    expect(bot.previewDigest()).toContain('No papers stored yet. The first ingest fills the store');
+    hf.failNext(3, { status: 503 });
+    await bot.ingest(['2025-12-02']);
+    expect(bot.previewDigest()).toBe(
+      'No papers stored yet: fetching from Hugging Face failed (HTTP 503 from Hugging Face after 3 tries). ' +
+        'Paperboy retries on its schedule (0 6,12,18,22 * * 1-5, UTC); `paperboy ingest` retries now.\n',
+    );
   });
 
   it('stops cleanly: the port is released and stop is idempotent', async () => {
