@@ -51,6 +51,8 @@ export function registerSearchCommand(
     .option('--min-upvotes <n>', 'only papers with at least this many upvotes', intOption(0, 1_000_000))
     .option('--limit <n>', 'how many results', intOption(1, 100), 10)
     .option('--json', 'print a JSON array of {id, title, upvotes, date, url}')
+    // `-survey` is an excluded word, not an unknown option.
+    .allowUnknownOption()
     .addHelpText(
       'after',
       `\nExamples:\n  paperboy search speculative decoding\n  paperboy search '"video diffusion" -survey' --since 2025-11-01\n  paperboy search 'distill* OR quantiz*' --min-upvotes 10 --json`,
