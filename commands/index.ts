@@ -1,5 +1,5 @@
 import type { CommandDefinition } from './command.js';
-import { helpCommand } from './help.js';
+import { createHelpCommand } from './help.js';
 import { paperCommand } from './paper.js';
 import { previewCommand } from './preview.js';
 import { searchCommand } from './search.js';
@@ -16,6 +16,8 @@ import { whyCommand } from './why.js';
  * no option only shows the settings, which anyone may do.
  */
 export type AnyCommand = CommandDefinition<unknown>;
+
+const helpCommand = createHelpCommand(() => COMMANDS);
 
 /** Every `/papers` subcommand, in the order help lists them. */
 export const COMMANDS: readonly AnyCommand[] = [

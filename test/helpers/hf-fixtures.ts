@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { PaperSource } from '../../src/core/ports.js';
+import type { DayFetch, PaperSource } from '../../src/core/ports.js';
+import { type FakeHfApi, startFakeHfApi } from '../fakes/fake-hf-api.js';
 import type { Sleep } from '../../src/shared/clock.js';
 import {
   createHfDailyPapersSource,
@@ -181,4 +182,21 @@ export function fetchReturning(
     { calls: 0 },
   );
   return fn;
+}
+
+/** The HF stand-in serving the project's three fixture days (1–3 Dec 2025). */
+export function startFixtureHfApi(): Promise<FakeHfApi> {
+  return startFakeHfApi({
+    days: {
+      '2025-12-01': loadHfFixture('day-2025-12-01'),
+      '2025-12-02': loadHfFixture('day-2025-12-02'),
+      '2025-12-03': loadHfFixture('day-2025-12-03'),
+    },
+  });
+}
+
+/** Narrows a DayFetch to ok, failing the test with the reason otherwise. */
+export function expectOk(result: DayFetch): Extract<DayFetch, { status: 'ok' }> {
+  if (result.status !== 'ok') throw new Error(`expected ok, got ${result.code}: ${result.reason}`);
+  return result;
 }

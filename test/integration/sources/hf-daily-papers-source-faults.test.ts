@@ -1,20 +1,18 @@
 /** The HF source against scripted faults: 429, 5xx, timeouts, resets, bad bodies, 4xx. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DayFetch } from '../../../src/core/ports.js';
 import { retryDelayFromHeaders } from '../../../src/sources/hf/hf-daily-papers-source.js';
 import { startFakeHfApi, type FakeHfApi } from '../../fakes/fake-hf-api.js';
-import { createTestHfSource, fetchReturning, loadHfFixture } from '../../helpers/hf-fixtures.js';
+import {
+  createTestHfSource,
+  expectOk,
+  fetchReturning,
+  startFixtureHfApi,
+} from '../../helpers/hf-fixtures.js';
 
 let api: FakeHfApi;
 
 beforeEach(async () => {
-  api = await startFakeHfApi({
-    days: {
-      '2025-12-01': loadHfFixture('day-2025-12-01'),
-      '2025-12-02': loadHfFixture('day-2025-12-02'),
-      '2025-12-03': loadHfFixture('day-2025-12-03'),
-    },
-  });
+  api = await startFixtureHfApi();
 });
 
 afterEach(async () => {
@@ -24,11 +22,6 @@ afterEach(async () => {
 /** A source aimed at the fake: recording sleep that never waits, jitter 0.5, 4 attempts. */
 const setup = (overrides: Parameters<typeof createTestHfSource>[1] = {}) =>
   createTestHfSource(api.baseUrl, overrides);
-
-function expectOk(result: DayFetch): Extract<DayFetch, { status: 'ok' }> {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${result.code}: ${result.reason}`);
-  return result;
-}
 
 describe('HF daily papers source: faults', () => {
   it('honours Retry-After on 429, then succeeds', async () => {

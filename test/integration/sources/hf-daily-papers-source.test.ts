@@ -1,11 +1,12 @@
 /** The HF source against the fake API: paging, requests sent, items kept or skipped, cancel. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DayFetch } from '../../../src/core/ports.js';
 import { realSleep } from '../../../src/shared/clock.js';
 import { HF_MAX_PAGES } from '../../../src/sources/hf/hf-daily-papers-source.js';
-import { startFakeHfApi, type FakeHfApi } from '../../fakes/fake-hf-api.js';
+import type { FakeHfApi } from '../../fakes/fake-hf-api.js';
 import {
   createTestHfSource,
+  expectOk,
+  startFixtureHfApi,
   fetchReturning,
   loadHfFixture,
   makeHfItem,
@@ -17,13 +18,7 @@ const TOKEN = 'hf_testTokenThatMustNeverBeLogged';
 let api: FakeHfApi;
 
 beforeEach(async () => {
-  api = await startFakeHfApi({
-    days: {
-      '2025-12-01': loadHfFixture('day-2025-12-01'),
-      '2025-12-02': loadHfFixture('day-2025-12-02'),
-      '2025-12-03': loadHfFixture('day-2025-12-03'),
-    },
-  });
+  api = await startFixtureHfApi();
 });
 
 afterEach(async () => {
@@ -33,11 +28,6 @@ afterEach(async () => {
 /** A source aimed at the fake: recording sleep that never waits, jitter 0.5, 4 attempts. */
 const setup = (overrides: Parameters<typeof createTestHfSource>[1] = {}) =>
   createTestHfSource(api.baseUrl, overrides);
-
-function expectOk(result: DayFetch): Extract<DayFetch, { status: 'ok' }> {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${result.code}: ${result.reason}`);
-  return result;
-}
 
 function fixtureIds(name: string): string[] {
   return loadHfFixture(name).map((item) => (item as { paper: { id: string } }).paper.id);
