@@ -15,7 +15,8 @@ import { type DeliveryEngine, createDeliveryEngine } from './core/delivery/deliv
 import type { DigestPublisher, PlatformAdapter } from './core/digest/publisher.js';
 import type { PaperSearch, PaperSource, PaperStore } from './core/ports.js';
 import { renderTerminalDigest } from './formatting/terminal-digest.js';
-import { type HttpServer, createHttpServer, sendJson } from './http/http-server.js';
+import { createHealthHandler } from './http/health.js';
+import { type HttpServer, createHttpServer } from './http/http-server.js';
 import { createCronSchedule, createRunLock } from './scheduler/ingest-schedule.js';
 import { type Clock, type Sleep, realSleep, systemClock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -236,30 +237,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     job: scheduledIngest,
   });
 
-  http.mount('GET', '/healthz', (_req, res) => {
-    let storeOk = true;
-    let papers = 0;
-    try {
-      papers = (db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
-    } catch (error) {
-      storeOk = false;
-      logger.error('health check: store unavailable', { error });
-    }
-    const last = storeOk ? store.lastRun() : null;
-    sendJson(res, storeOk ? 200 : 503, {
-      status: storeOk ? 'ok' : 'unavailable',
-      version: VERSION,
-      store: { ok: storeOk, papers },
-      lastIngest: last && {
-        day: last.day,
-        status: last.status,
-        finishedAt: last.finishedAt,
-        counts: last.counts,
-        ...(last.status === 'failed' ? { errorCode: last.errorCode, reason: last.reason } : {}),
-      },
-      mode: mode(),
-    });
-  });
+  http.mount('GET', '/healthz', createHealthHandler({ store, logger, version: VERSION, mode }));
 
   return {
     config,

@@ -34,14 +34,18 @@ export function registerStatusAndDigestCommands(
           )
           .all(flags.days) as Array<{ day: string }>;
         const latest = runs.map((r) => app.store.lastRunForDay(r.day)).filter((r) => r !== null);
-        const papers = (app.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
+        const papers = app.store.countPapers();
         if (flags.json) {
-          io.stdout.write(`${JSON.stringify({ dbPath: app.config.dbPath, papers, days: latest }, null, 2)}\n`);
+          io.stdout.write(
+            `${JSON.stringify({ dbPath: app.config.dbPath, papers, days: latest }, null, 2)}\n`,
+          );
           return EXIT.ok;
         }
         io.stdout.write(`Store ${app.config.dbPath}: ${papers} papers\n`);
         if (latest.length === 0) {
-          io.stdout.write('No ingest has run yet. Run `paperboy ingest` to fetch the recent days.\n');
+          io.stdout.write(
+            'No ingest has run yet. Run `paperboy ingest` to fetch the recent days.\n',
+          );
           return EXIT.ok;
         }
         for (const run of latest) {
@@ -72,8 +76,14 @@ export function registerStatusAndDigestCommands(
           io.stdout.write(`No papers for ${flags.date}: ${why}.\n`);
           return EXIT.ok;
         }
-        const top = app.store.topPapers({ from: flags.date, to: flags.date, limit: app.config.preview.top });
-        io.stdout.write(`${renderTerminalDigest({ day: flags.date, papers: top.map((t) => t.paper), total })}\n`);
+        const top = app.store.topPapers({
+          from: flags.date,
+          to: flags.date,
+          limit: app.config.preview.top,
+        });
+        io.stdout.write(
+          `${renderTerminalDigest({ day: flags.date, papers: top.map((t) => t.paper), total })}\n`,
+        );
         return EXIT.ok;
       }),
     );

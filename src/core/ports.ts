@@ -84,6 +84,8 @@ export interface PaperStore {
   topPapers(options: { from: Day; to: Day; limit: number; minUpvotes?: number }): DayPaper[];
   /** How many papers were listed on `day`. */
   countListed(day: Day): number;
+  /** How many papers are stored. */
+  countPapers(): number;
   /** The most recent day on or before `day` with at least one listed paper. */
   latestListedDay(onOrBefore: Day): Day | null;
 }

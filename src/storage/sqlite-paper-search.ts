@@ -4,7 +4,7 @@ import type { PaperSearch, SearchFilters, SearchHit } from '../core/ports.js';
 import type { Query } from '../core/query/query.js';
 import { toFts5 } from '../core/query/to-fts5.js';
 import type { Db } from './db.js';
-import { PAPER_COLUMNS, rowToPaper, type PaperRow } from './sqlite-paper-store.js';
+import { PAPER_COLUMNS, rowToPaper, type PaperRow } from './sqlite-paper-rows.js';
 import { createExtraCandidates } from './sqlite-search-candidates.js';
 import { REFERENCE_DAY_SQL, createPriorCache } from './sqlite-search-prior.js';
 import {

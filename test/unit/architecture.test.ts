@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   'src/storage': ['src/storage', 'src/core', 'src/shared'],
   'src/scheduler': ['src/scheduler', 'src/core', 'src/shared'],
   'src/config': ['src/config', 'src/core', 'src/shared'],
-  'src/http': ['src/http', 'src/shared'],
+  'src/http': ['src/http', 'src/core', 'src/shared'],
   commands: ['commands', 'src/core', 'src/formatting', 'src/shared'],
   'src/platforms/discord': ['src/platforms/discord', 'src/core', 'src/formatting', 'src/shared', 'commands', 'src/http', 'src/config'],
   'src/platforms/slack': ['src/platforms/slack', 'src/core', 'src/formatting', 'src/shared', 'commands', 'src/http', 'src/config'],
