@@ -6,39 +6,17 @@ import type { Delivery, DeliveryStore, ChannelStore } from '../channels/channel-
 import type { Day } from '../day.js';
 import { buildChannelDigest } from '../digest/channel-digest.js';
 import type { DigestPublisher } from '../digest/publisher.js';
-import {
-  type Candidate,
-  createTopicCompiler,
-  prepareCandidates,
-} from '../digest/select-papers.js';
+import { type Candidate, createTopicCompiler, prepareCandidates } from '../digest/select-papers.js';
 import type { PaperStore } from '../ports.js';
 import {
   coveredDay,
   formatLocalOccurrence,
   latestOccurrence,
 } from '../schedule/digest-schedule.js';
+import type { DeliveryOptions } from './delivery-options.js';
 import { runPool } from './pool.js';
 
-export interface DeliveryOptions {
-  /** A run missed by more than this (process down) is skipped with a reason instead of posted late. */
-  catchUpMs: number;
-  /** Tries of a transient failure before the delivery is marked failed. */
-  maxAttempts: number;
-  /** Backoff base between transient failures (doubles each try). */
-  retryBaseMs: number;
-  /** Channels delivered at once; one slow channel never holds up the others beyond this. */
-  concurrency: number;
-  /** Rate-limit waits up to this long happen inline; longer ones are rescheduled. */
-  inlineRateLimitWaitMs: number;
-}
-
-export const DEFAULT_DELIVERY_OPTIONS = {
-  catchUpMs: 6 * 3_600_000,
-  maxAttempts: 5,
-  retryBaseMs: 60_000,
-  concurrency: 4,
-  inlineRateLimitWaitMs: 10_000,
-} as const satisfies DeliveryOptions;
+export { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './delivery-options.js';
 
 export interface DeliveryDeps {
   channels: ChannelStore;
