@@ -2,7 +2,10 @@ import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from '../core/time-zone.js';
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 const optionalSecret = z
   .string()
@@ -60,70 +63,103 @@ export const envObject = z.object({
   PORT: int(0, 65_535).default(3000),
 });
 
+type EnvKey = keyof typeof envObject.shape;
+type Env = z.output<typeof envObject>;
+
+/**
+ * A rule across several keys, checked as soon as those keys are valid, even when other keys are
+ * not, so one start-up message lists every problem at once.
+ */
+function crossKeyRule(keys: EnvKey[], ok: (env: Env) => unknown, path: EnvKey, message: string) {
+  const subset = envObject.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
+  return {
+    check: (env: Env) => Boolean(ok(env)),
+    params: {
+      path: [path],
+      message,
+      when: (payload: { value: unknown }) => subset.safeParse(payload.value).success,
+    },
+  };
+}
+
+const RULES = [
+  crossKeyRule(
+    ['DISCORD_PUBLIC_KEY', 'DISCORD_APPLICATION_ID'],
+    (env) => !env.DISCORD_PUBLIC_KEY || env.DISCORD_APPLICATION_ID,
+    'DISCORD_APPLICATION_ID',
+    'required when DISCORD_PUBLIC_KEY is set (HTTP interactions mode)',
+  ),
+  crossKeyRule(
+    ['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN'],
+    (env) => !env.DISCORD_PUBLIC_KEY || env.DISCORD_TOKEN,
+    'DISCORD_TOKEN',
+    'required when DISCORD_PUBLIC_KEY is set: the bot token posts the digests',
+  ),
+  crossKeyRule(
+    ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'],
+    (env) => !env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID,
+    'DISCORD_APPLICATION_ID',
+    'required when DISCORD_TOKEN is set (to register the /papers command)',
+  ),
+  crossKeyRule(
+    ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'],
+    (env) => !(env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) || env.SLACK_BOT_TOKEN,
+    'SLACK_BOT_TOKEN',
+    'required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
+  ),
+  crossKeyRule(
+    ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'],
+    (env) => !env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET,
+    'SLACK_BOT_TOKEN',
+    'needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) to receive commands',
+  ),
+];
+
 /** The whole environment schema: keys, cross-key rules, and the nested Config it becomes. */
-export const envSchema = envObject
-  .refine((env) => !env.DISCORD_PUBLIC_KEY || env.DISCORD_APPLICATION_ID, {
-    path: ['DISCORD_APPLICATION_ID'],
-    message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions mode)',
-  })
-  .refine((env) => !env.DISCORD_PUBLIC_KEY || env.DISCORD_TOKEN, {
-    path: ['DISCORD_TOKEN'],
-    message: 'required when DISCORD_PUBLIC_KEY is set: the bot token posts the digests',
-  })
-  .refine((env) => !env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID, {
-    path: ['DISCORD_APPLICATION_ID'],
-    message: 'required when DISCORD_TOKEN is set (to register the /papers command)',
-  })
-  .refine((env) => !(env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) || env.SLACK_BOT_TOKEN, {
-    path: ['SLACK_BOT_TOKEN'],
-    message: 'required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
-  })
-  .refine((env) => !env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET, {
-    path: ['SLACK_BOT_TOKEN'],
-    message:
-      'needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) to receive commands',
-  })
-  .transform((env) => ({
-    dbPath: env.PAPERBOY_DB_PATH,
-    hf: {
-      baseUrl: env.HF_API_BASE_URL,
-      token: env.HF_TOKEN,
-      timeoutMs: env.HF_TIMEOUT_MS,
-      maxAttempts: env.HF_MAX_ATTEMPTS,
-      retryBaseMs: env.HF_RETRY_BASE_MS,
-      maxRetryDelayMs: env.HF_MAX_RETRY_DELAY_MS,
-    },
-    ingest: {
-      cron: env.INGEST_CRON,
-      timezone: env.INGEST_TIMEZONE,
-      lookbackDays: env.INGEST_LOOKBACK_DAYS,
-      onStart: env.INGEST_ON_START,
-    },
-    preview: { top: env.PREVIEW_TOP },
-    delivery: {
-      catchUpMs: env.DELIVERY_CATCH_UP_HOURS * 3_600_000,
-      concurrency: env.DELIVERY_CONCURRENCY,
-      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
-      retryBaseMs: env.DELIVERY_RETRY_BASE_MS,
-      inlineRateLimitWaitMs: 10_000,
-    },
-    discord: {
-      token: env.DISCORD_TOKEN,
-      applicationId: env.DISCORD_APPLICATION_ID,
-      publicKey: env.DISCORD_PUBLIC_KEY?.toLowerCase(),
-      apiBaseUrl: env.DISCORD_API_BASE_URL,
-    },
-    slack: {
-      botToken: env.SLACK_BOT_TOKEN,
-      appToken: env.SLACK_APP_TOKEN,
-      signingSecret: env.SLACK_SIGNING_SECRET,
-      managers: env.SLACK_MANAGERS,
-      /** With a trailing slash, as the Slack WebClient expects. */
-      apiBaseUrl: `${env.SLACK_API_BASE_URL}/`,
-    },
-    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
-    http: { host: env.HOST, port: env.PORT },
-  }));
+export const envSchema = RULES.reduce(
+  (schema, rule) => schema.refine(rule.check, rule.params),
+  envObject as z.ZodType<Env, z.input<typeof envObject>>,
+).transform((env) => ({
+  dbPath: env.PAPERBOY_DB_PATH,
+  hf: {
+    baseUrl: env.HF_API_BASE_URL,
+    token: env.HF_TOKEN,
+    timeoutMs: env.HF_TIMEOUT_MS,
+    maxAttempts: env.HF_MAX_ATTEMPTS,
+    retryBaseMs: env.HF_RETRY_BASE_MS,
+    maxRetryDelayMs: env.HF_MAX_RETRY_DELAY_MS,
+  },
+  ingest: {
+    cron: env.INGEST_CRON,
+    timezone: env.INGEST_TIMEZONE,
+    lookbackDays: env.INGEST_LOOKBACK_DAYS,
+    onStart: env.INGEST_ON_START,
+  },
+  preview: { top: env.PREVIEW_TOP },
+  delivery: {
+    catchUpMs: env.DELIVERY_CATCH_UP_HOURS * 3_600_000,
+    concurrency: env.DELIVERY_CONCURRENCY,
+    maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+    retryBaseMs: env.DELIVERY_RETRY_BASE_MS,
+    inlineRateLimitWaitMs: 10_000,
+  },
+  discord: {
+    token: env.DISCORD_TOKEN,
+    applicationId: env.DISCORD_APPLICATION_ID,
+    publicKey: env.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    apiBaseUrl: env.DISCORD_API_BASE_URL,
+  },
+  slack: {
+    botToken: env.SLACK_BOT_TOKEN,
+    appToken: env.SLACK_APP_TOKEN,
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    managers: env.SLACK_MANAGERS,
+    /** With a trailing slash, as the Slack WebClient expects. */
+    apiBaseUrl: `${env.SLACK_API_BASE_URL}/`,
+  },
+  log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+  http: { host: env.HOST, port: env.PORT },
+}));
 
 export type Config = z.output<typeof envSchema>;
 

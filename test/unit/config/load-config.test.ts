@@ -16,7 +16,11 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values as unset and strips a trailing slash from base URLs', () => {
-    const config = loadConfig({ PORT: '', HF_TOKEN: '  ', HF_API_BASE_URL: 'http://127.0.0.1:8080/' });
+    const config = loadConfig({
+      PORT: '',
+      HF_TOKEN: '  ',
+      HF_API_BASE_URL: 'http://127.0.0.1:8080/',
+    });
     expect(config.http.port).toBe(3000);
     expect(config.hf.token).toBeUndefined();
     expect(config.hf.baseUrl).toBe('http://127.0.0.1:8080');
@@ -38,11 +42,32 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const issues = (error as ConfigError).issues.join('\n');
-    for (const key of ['PORT', 'LOG_LEVEL', 'INGEST_TIMEZONE', 'INGEST_CRON', 'HF_API_BASE_URL', 'INGEST_ON_START']) {
+    for (const key of [
+      'PORT',
+      'LOG_LEVEL',
+      'INGEST_TIMEZONE',
+      'INGEST_CRON',
+      'HF_API_BASE_URL',
+      'INGEST_ON_START',
+    ]) {
       expect(issues).toContain(key);
     }
     expect((error as ConfigError).message).toMatch(/^Invalid configuration/);
     expect((error as ConfigError).code).toBe('config.invalid');
+  });
+
+  it('reports rules across keys together with single-key errors', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'x', DISCORD_TOKEN: 'abc', SLACK_SIGNING_SECRET: 'shh' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).issues).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got "x")',
+      'DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set (to register the /papers command)',
+      'SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
+    ]);
   });
 
   it('never echoes a secret value in the error', () => {
