@@ -19,4 +19,8 @@ export function isTty(stream: NodeJS.WritableStream): boolean {
 }
 
 /** Builds the app, runs a command body that returns an exit code, and always closes the app. */
-export type WithApp = (fn: (app: import('../app.js').App) => Promise<number>) => Promise<void>;
+export type WithApp = (
+  fn: (app: import('../app.js').App) => Promise<number>,
+  /** `quiet`: log errors only (e.g. while a progress bar owns the terminal). */
+  options?: { quiet?: boolean },
+) => Promise<void>;

@@ -22,7 +22,10 @@ export function resolveIngestDays(flags: IngestFlags, today: Day): Day[] | null 
     throw new UserFacingError('input.invalid', 'Use either --date or --from/--to, not both.');
   }
   if (flags.to && !flags.from) {
-    throw new UserFacingError('input.invalid', '--to needs --from, e.g. --from 2025-12-01 --to 2025-12-05.');
+    throw new UserFacingError(
+      'input.invalid',
+      '--to needs --from, e.g. --from 2025-12-01 --to 2025-12-05.',
+    );
   }
   const from = flags.date ?? flags.from;
   if (!from) return null;
@@ -42,11 +45,7 @@ export function resolveIngestDays(flags: IngestFlags, today: Day): Day[] | null 
   return daysBetween(from, to);
 }
 
-export function registerIngestCommand(
-  program: Command,
-  io: CliIo,
-  withApp: WithApp,
-): void {
+export function registerIngestCommand(program: Command, io: CliIo, withApp: WithApp): void {
   program
     .command('ingest')
     .description(
@@ -60,44 +59,54 @@ export function registerIngestCommand(
       'after',
       '\nExamples:\n  paperboy ingest\n  paperboy ingest --date 2025-12-01\n  paperboy ingest --from 2025-11-01 --to 2025-11-30',
     )
-    .action(async (flags: IngestFlags) =>
-      withApp(async (app) => {
-        const explicit = resolveIngestDays(flags, todayOf(app.clock));
-        const controller = new AbortController();
-        void io.waitForShutdown().then(() => controller.abort(new Error('interrupted')));
-        const showBar = !flags.json && isTty(io.stderr) && (explicit?.length ?? 2) > 1;
-        const bar = showBar
-          ? new SingleBar({
-              stream: io.stderr,
-              format: 'ingest [{bar}] {value}/{total} days · {day} {status}',
-              hideCursor: true,
-            })
-          : null;
-        let started = false;
-        const summary = await app.ingest(explicit ?? undefined, {
-          signal: controller.signal,
-          onDay: (run, done, total) => {
-            if (!bar) return;
-            if (!started) {
-              bar.start(total, 0, { day: '', status: '' });
-              started = true;
+    .action(async (flags: IngestFlags) => {
+      // A progress bar owns the terminal for multi-day runs; failures are listed after it.
+      const barWanted = !flags.json && isTty(io.stderr) && !flags.date;
+      await withApp(
+        async (app) => {
+          const explicit = resolveIngestDays(flags, todayOf(app.clock));
+          const controller = new AbortController();
+          void io.waitForShutdown().then(() => controller.abort(new Error('interrupted')));
+          const showBar = barWanted && (explicit?.length ?? 2) > 1;
+          const bar = showBar
+            ? new SingleBar({
+                stream: io.stderr,
+                format: 'ingest [{bar}] {value}/{total} days · {day} {status}',
+                hideCursor: true,
+              })
+            : null;
+          let started = false;
+          const summary = await app.ingest(explicit ?? undefined, {
+            signal: controller.signal,
+            onDay: (run, done, total) => {
+              if (!bar) return;
+              if (!started) {
+                bar.start(total, 0, { day: '', status: '' });
+                started = true;
+              }
+              bar.update(done, { day: run.day, status: run.status });
+            },
+          });
+          bar?.stop();
+          if (flags.json) {
+            const { runs, ...totals } = summary;
+            io.stdout.write(`${JSON.stringify({ ...totals, runs }, null, 2)}\n`);
+          } else {
+            io.stdout.write(`${formatIngestSummary(summary)}\n`);
+            if (barWanted && summary.skipped > 0) {
+              io.stdout.write(
+                '  Items that failed validation were skipped; run with LOG_LEVEL=warn to see why.\n',
+              );
             }
-            bar.update(done, { day: run.day, status: run.status });
-          },
-        });
-        bar?.stop();
-        if (flags.json) {
-          const { runs, ...totals } = summary;
-          io.stdout.write(`${JSON.stringify({ ...totals, runs }, null, 2)}\n`);
-        } else {
-          io.stdout.write(`${formatIngestSummary(summary)}\n`);
-          for (const run of summary.runs.filter((r) => r.status === 'failed')) {
-            io.stdout.write(
-              `  ${run.day} failed: ${run.reason}. Retry with \`paperboy ingest --date ${run.day}\` (the bot also retries it on its next run).\n`,
-            );
+            for (const run of summary.runs.filter((r) => r.status === 'failed')) {
+              io.stdout.write(
+                `  ${run.day} failed: ${run.reason}. Retry with \`paperboy ingest --date ${run.day}\` (the bot also retries it on its next run).\n`,
+              );
+            }
           }
-        }
-        return summary.failed > 0 || summary.cancelled ? EXIT.failed : EXIT.ok;
-      }),
-    );
+          return summary.failed > 0 || summary.cancelled ? EXIT.failed : EXIT.ok;
+        },
+        { quiet: barWanted },
+      );
+    });
 }

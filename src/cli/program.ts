@@ -29,10 +29,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   /** Loads config, builds the app, runs `fn`, and always closes the app. */
-  const withApp: WithApp = async (fn) => {
+  const withApp: WithApp = async (fn, options = {}) => {
     const config = loadConfig(io.env);
-    // One-shot commands log warnings only, unless LOG_LEVEL says otherwise.
-    const level = io.env.LOG_LEVEL ? config.log.level : 'warn';
+    // One-shot commands log warnings only (errors only when quiet), unless LOG_LEVEL says otherwise.
+    const level = io.env.LOG_LEVEL ? config.log.level : options.quiet ? 'error' : 'warn';
     const logger =
       io.overrides?.logger ?? createLogger({ ...config.log, level, destination: io.stderr });
     const app = createApp(config, { ...io.overrides, logger });

@@ -37,18 +37,20 @@ export function renderSearchTable(hits: SearchHit[], columns: number): string {
   return [header, ...rows].join('\n');
 }
 
-export function registerSearchCommand(
-  program: Command,
-  io: CliIo,
-  withApp: WithApp,
-): void {
+export function registerSearchCommand(program: Command, io: CliIo, withApp: WithApp): void {
   program
     .command('search')
-    .description('Search the stored papers, best match first (BM25 blended with upvotes and recency).')
+    .description(
+      'Search the stored papers, best match first (BM25 blended with upvotes and recency).',
+    )
     .argument('<query...>', 'words (all must match), "exact phrase", a OR b, -excluded, prefix*')
     .option('--since <day>', 'only papers listed on or after this day', parseDayOption)
     .option('--until <day>', 'only papers listed on or before this day', parseDayOption)
-    .option('--min-upvotes <n>', 'only papers with at least this many upvotes', intOption(0, 1_000_000))
+    .option(
+      '--min-upvotes <n>',
+      'only papers with at least this many upvotes',
+      intOption(0, 1_000_000),
+    )
     .option('--limit <n>', 'how many results', intOption(1, 100), 10)
     .option('--json', 'print a JSON array of {id, title, upvotes, date, url}')
     // `-survey` is an excluded word, not an unknown option.
@@ -62,7 +64,10 @@ export function registerSearchCommand(
         const parsed = parseQuery(words.join(' '));
         if (!parsed.ok) throw new UserFacingError('query.invalid', parsed.error);
         if (flags.since && flags.until && flags.since > flags.until) {
-          throw new UserFacingError('input.invalid', `--since ${flags.since} is after --until ${flags.until}.`);
+          throw new UserFacingError(
+            'input.invalid',
+            `--since ${flags.since} is after --until ${flags.until}.`,
+          );
         }
         const filters: SearchFilters = {
           limit: flags.limit,
