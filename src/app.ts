@@ -125,7 +125,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       commandDeps,
       clock,
       logger: logger.child({ component: 'discord' }),
-      ...(overrides.discord ? { options: overrides.discord } : {}),
+      options: {
+        ...(config.discord.commandGuildId ? { commandGuildId: config.discord.commandGuildId } : {}),
+        ...overrides.discord,
+      },
     });
     adapters.push(discord);
     publishers.set('discord', discord.publisher);

@@ -52,6 +52,10 @@ export const envObject = z.object({
     )
     .optional(),
   DISCORD_API_BASE_URL: url.default('https://discord.com/api'),
+  DISCORD_COMMAND_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'a Discord server (guild) id is a 17–20 digit number')
+    .optional(),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
@@ -148,6 +152,8 @@ export const envSchema = RULES.reduce(
     applicationId: env.DISCORD_APPLICATION_ID,
     publicKey: env.DISCORD_PUBLIC_KEY?.toLowerCase(),
     apiBaseUrl: env.DISCORD_API_BASE_URL,
+    /** Register /papers at start in this server only (instant, for testing) instead of globally. */
+    commandGuildId: env.DISCORD_COMMAND_GUILD_ID,
   },
   slack: {
     botToken: env.SLACK_BOT_TOKEN,

@@ -65,4 +65,22 @@ describe('the bot with Discord configured', () => {
     await app.delivery.tick();
     expect(discord.messagesIn(IDS.channel)).toHaveLength(posted.length);
   });
+
+  it('registers /papers in one server when DISCORD_COMMAND_GUILD_ID is set', async () => {
+    const discord = await createFakeDiscordApi();
+    closeDiscord = discord.close;
+    app = createApp(
+      makeTestConfig({
+        DISCORD_TOKEN: 'test-bot-token',
+        DISCORD_APPLICATION_ID: IDS.application,
+        DISCORD_PUBLIC_KEY: createSigner().publicKeyHex,
+        DISCORD_API_BASE_URL: discord.baseUrl,
+        DISCORD_COMMAND_GUILD_ID: IDS.guild,
+      }),
+      { logger: createTestLogger(), discord: { rest: TEST_REST } },
+    );
+    await app.start();
+    expect(discord.commands(`${IDS.application}:${IDS.guild}`)).toHaveLength(1);
+    expect(discord.commands(IDS.application)).toHaveLength(0);
+  });
 });

@@ -212,7 +212,13 @@ export function autocompletePayload(
 }
 
 export function discordConfig(apiBaseUrl: string, publicKey?: string): Config['discord'] {
-  return { token: 'test-bot-token', applicationId: IDS.application, publicKey, apiBaseUrl };
+  return {
+    token: 'test-bot-token',
+    applicationId: IDS.application,
+    publicKey,
+    apiBaseUrl,
+    commandGuildId: undefined,
+  };
 }
 
 export interface DiscordWorld {
