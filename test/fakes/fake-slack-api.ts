@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { BOT_SCOPES } from '../../src/platforms/slack/manifest.js';
 import { type IncomingHttpHeaders, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -158,15 +159,7 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}) {
   const appToken = options.appToken ?? `xapp-test-${randomBytes(6).toString('hex')}`;
   const teamId = options.teamId ?? 'T0TEST001';
   const now = options.now ?? (() => new Date());
-  const scopes = options.scopes ?? [
-    'commands',
-    'chat:write',
-    'channels:read',
-    'groups:read',
-    'channels:history',
-    'groups:history',
-    'users:read',
-  ];
+  const scopes = options.scopes ?? Object.keys(BOT_SCOPES);
   const requests: SlackApiRequest[] = [];
   const faults = new Map<string, SlackFault[]>();
   const channels = new Map<string, FakeChannel>();

@@ -1,21 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Weekday } from '../../../../src/core/channels/channel.js';
 import type { Day } from '../../../../src/core/day.js';
 import {
   coveredDay,
   describeNextDigest,
   formatLocalOccurrence,
 } from '../../../../src/core/schedule/digest-schedule.js';
-import type { ScheduleSettings } from '../../../../src/core/schedule/digest-schedule.js';
 
-const iso = (text: string): Date => new Date(text);
-const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
-const DAILY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-const schedule = (time: string, timezone: string, days: Weekday[] = DAILY): ScheduleSettings => ({
-  time,
-  timezone,
-  days,
-});
+import { WEEKDAYS, iso, schedule } from './schedule-helpers.js';
 const noPapers = (): boolean => false;
 
 describe('coveredDay', () => {

@@ -6,18 +6,10 @@ import {
   nextOccurrence,
   occurrenceOn,
 } from '../../../../src/core/schedule/digest-schedule.js';
-import type { ScheduleSettings } from '../../../../src/core/schedule/digest-schedule.js';
 import { addLocalDays, instantToLocal } from '../../../../src/core/schedule/zoned-time.js';
 import { ZONES } from './test-zones.js';
 
-const iso = (text: string): Date => new Date(text);
-const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
-const DAILY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-const schedule = (time: string, timezone: string, days: Weekday[] = DAILY): ScheduleSettings => ({
-  time,
-  timezone,
-  days,
-});
+import { DAILY, WEEKDAYS, iso, schedule } from './schedule-helpers.js';
 const dateKey = (d: { year: number; month: number; day: number }): string =>
   `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
